@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from mizan.api.router import api
+
+admin.site.site_header = "Mizan"
+admin.site.site_title = "Mizan"
+
+urlpatterns = [
+    path("", include("mizan.web.urls")),
+    path("accounts/", include("mizan.accounts.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "mizan.web.views.errors.bad_request"
+handler403 = "mizan.web.views.errors.permission_denied"
+handler404 = "mizan.web.views.errors.page_not_found"
+handler500 = "mizan.web.views.errors.server_error"

@@ -1,0 +1,1 @@
+"""Mizan: fair recruitment and job-matching for migrant workers."""
