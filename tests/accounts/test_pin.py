@@ -16,6 +16,13 @@ def set_pin(client, worker, pin="4826"):
     return client.post(reverse("accounts:pin_setup"), {"pin": pin, "pin_again": pin})
 
 
+def sign_out_keeping_the_phone(client):
+    """The test client's logout() forgets all cookies; a real phone keeps the device cookie."""
+    device = client.cookies[DEVICE_COOKIE].value
+    client.post(reverse("accounts:sign_out"))
+    client.cookies[DEVICE_COOKIE] = device
+
+
 def test_setting_a_pin_trusts_this_phone(client, worker):
     response = set_pin(client, worker)
     assert response.status_code == 302
@@ -39,7 +46,7 @@ def test_a_bad_pin_is_refused_with_a_reason(client, worker, pin, again, message)
 
 def test_pin_sign_in_works_on_the_trusted_phone(client, worker):
     set_pin(client, worker)
-    client.logout()
+    sign_out_keeping_the_phone(client)
     response = client.post(
         reverse("accounts:pin_sign_in"), {"region": "NP", "phone": worker.phone, "pin": "4826"}
     )
@@ -49,7 +56,7 @@ def test_pin_sign_in_works_on_the_trusted_phone(client, worker):
 
 def test_pin_sign_in_is_refused_on_another_phone(client, worker):
     set_pin(client, worker)
-    client.logout()
+    sign_out_keeping_the_phone(client)
     client.cookies.pop(DEVICE_COOKIE)
     response = client.get(reverse("accounts:pin_sign_in"))
     assert response.status_code == 302
@@ -59,7 +66,7 @@ def test_pin_sign_in_is_refused_on_another_phone(client, worker):
 def test_a_wrong_pin_is_refused_then_locked(client, worker, settings):
     settings.MIZAN_THROTTLES = {**settings.MIZAN_THROTTLES, "sign_in_phone": (2, 900, 900)}
     set_pin(client, worker)
-    client.logout()
+    sign_out_keeping_the_phone(client)
     url = reverse("accounts:pin_sign_in")
     form = {"region": "NP", "phone": worker.phone, "pin": "9999"}
     assert client.post(url, form).status_code == 400

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from mizan.accounts.models import Membership, Organisation, User
+from mizan.demo.services import demo_totp_code
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_is_labelled_synthetic_and_loading_it_twice_changes_nothing(capsys):
+    call_command("demo")
+    counts = (Organisation.objects.count(), User.objects.count(), Membership.objects.count())
+    call_command("demo")
+    assert (Organisation.objects.count(), User.objects.count(), Membership.objects.count()) == counts
+    assert all(org.is_demo and "(demo)" in org.name for org in Organisation.objects.all())
+    assert "SYNTHETIC" in capsys.readouterr().out
+
+
+def test_demo_covers_at_least_five_corridors():
+    from mizan.demo import data
+
+    corridors = {worker.corridor for worker in data.WORKERS}
+    assert len(corridors) >= 5
+
+
+def test_demo_codes_are_printed_only_for_demo_accounts():
+    call_command("demo", "--quiet-sign-ins")
+    assert demo_totp_code("agency@demo.mizan.invalid") is not None
+    assert demo_totp_code("someone@example.org") is None
+
+
+def test_demo_refuses_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError):
+        call_command("demo")
