@@ -22,7 +22,16 @@ class UserAdmin(admin.ModelAdmin):
     list_display = ("__str__", "kind", "email", "is_active", "is_staff", "date_joined")
     list_filter = ("kind", "is_active", "is_staff")
     search_fields = ("email", "display_name")
-    fields = ("kind", "email", "phone", "display_name", "preferred_language", "is_active", "is_staff", "groups")
+    fields = (
+        "kind",
+        "email",
+        "phone",
+        "display_name",
+        "preferred_language",
+        "is_active",
+        "is_staff",
+        "groups",
+    )
     readonly_fields = ("phone",)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[User]:

@@ -21,7 +21,9 @@ class PhoneForm(forms.Form):
     phone = forms.CharField(
         label=_("Phone number"),
         max_length=32,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}),
+        widget=forms.TextInput(
+            attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -53,8 +55,12 @@ def _pin_widget(autocomplete: str) -> forms.PasswordInput:
 
 
 class PinSetForm(forms.Form):
-    pin = forms.CharField(label=_("New PIN (4 to 6 numbers)"), max_length=6, widget=_pin_widget("new-password"))
-    pin_again = forms.CharField(label=_("Type the PIN again"), max_length=6, widget=_pin_widget("new-password"))
+    pin = forms.CharField(
+        label=_("New PIN (4 to 6 numbers)"), max_length=6, widget=_pin_widget("new-password")
+    )
+    pin_again = forms.CharField(
+        label=_("Type the PIN again"), max_length=6, widget=_pin_widget("new-password")
+    )
 
 
 class PinSignInForm(PhoneForm):
@@ -73,7 +79,12 @@ class TokenForm(forms.Form):
         label=_("Code from your authenticator app, or a backup code"),
         max_length=16,
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "class": "code-input", "dir": "ltr"}
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "class": "code-input",
+                "dir": "ltr",
+            }
         ),
     )
 

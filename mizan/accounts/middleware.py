@@ -43,7 +43,7 @@ class StaffTwoFactorMiddleware:
         if (
             user.is_authenticated
             and getattr(user, "kind", "worker") != "worker"
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[attr-defined]  # added by django-otp's middleware
             and not request.path.startswith(_OPEN_TO_UNVERIFIED)
         ):
             if wants_problem(request.path):

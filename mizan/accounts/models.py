@@ -59,7 +59,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False, help_text="May use the Django admin.")
     date_joined = models.DateTimeField(default=timezone.now)
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -167,6 +167,9 @@ class OneTimeCode(models.Model):
     class Meta:
         indexes = [models.Index(fields=["phone", "created_at"])]
 
+    def __str__(self) -> str:
+        return f"code {self.id} ({self.purpose})"
+
 
 class Throttle(models.Model):
     """Counts attempts for one key (a phone, an account, an IP address) in a fixed window.
@@ -179,6 +182,9 @@ class Throttle(models.Model):
     count = models.PositiveIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return self.key.split(":", 1)[0]
+
 
 class TrustedDevice(models.Model):
     """A phone on which a worker set a PIN. PIN sign-in works only there, so a PIN alone is not enough."""
@@ -189,3 +195,6 @@ class TrustedDevice(models.Model):
     label = models.CharField(max_length=120, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.label or str(self.id)

@@ -86,7 +86,8 @@ def code_verify(*, phone: str, code: str, ip: str, language: str) -> User:
         )
         if current is None or current.expires_at <= now:
             raise DomainError(
-                _("This code has expired or was already used. Please ask for a new code."), code="code_expired"
+                _("This code has expired or was already used. Please ask for a new code."),
+                code="code_expired",
             )
         if current.tries >= settings.MIZAN_CODE_MAX_TRIES:
             current.used_at = now
@@ -103,7 +104,9 @@ def code_verify(*, phone: str, code: str, ip: str, language: str) -> User:
     if wrong:
         throttles.hit("sign_in_ip", ip)
         throttles.hit("sign_in_phone", phone)
-        raise DomainError(_("This code is not right. Please check the message and try again."), code="code_wrong")
+        raise DomainError(
+            _("This code is not right. Please check the message and try again."), code="code_wrong"
+        )
     throttles.clear("sign_in_phone", phone)
     user, _created = User.objects.get_or_create(
         phone=phone, defaults={"kind": User.Kind.WORKER, "preferred_language": language}
@@ -222,7 +225,9 @@ class OrganisationInput:
     registration_number: str = ""
 
 
-def organisation_create(*, actor: User | None, data: OrganisationInput, is_demo: bool = False) -> Organisation:
+def organisation_create(
+    *, actor: User | None, data: OrganisationInput, is_demo: bool = False
+) -> Organisation:
     """Create an organisation. Only platform operators (or the demo loader, actor None) may."""
     if actor is not None and not actor.is_superuser:
         raise DomainError(_("Only the platform operators can add an organisation."), code="forbidden")
@@ -239,7 +244,8 @@ def organisation_create(*, actor: User | None, data: OrganisationInput, is_demo:
         organisation.save()
     except IntegrityError as exc:
         raise DomainError(
-            _("An organisation with this registration number already exists in this country."), code="duplicate"
+            _("An organisation with this registration number already exists in this country."),
+            code="duplicate",
         ) from exc
     return organisation
 
@@ -250,7 +256,9 @@ def membership_add(*, actor: User | None, organisation: Organisation, user: User
     if role not in Membership.Role.values:
         raise DomainError(_("This role does not exist."), code="role")
     if user.is_worker:
-        raise DomainError(_("Workers cannot act for an organisation with their worker account."), code="worker")
+        raise DomainError(
+            _("Workers cannot act for an organisation with their worker account."), code="worker"
+        )
     membership, _created = Membership.objects.update_or_create(
         user=user, organisation=organisation, role=role, defaults={"is_active": True, "created_by": actor}
     )

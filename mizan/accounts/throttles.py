@@ -6,7 +6,7 @@ Keys are stored as keyed hashes, so the table holds no phone numbers or addresse
 from __future__ import annotations
 
 import math
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -22,7 +22,7 @@ def _key(scope: str, value: str) -> str:
     return f"{scope}:{salted_hmac('mizan.accounts.throttle', value, algorithm='sha256').hexdigest()}"
 
 
-def _refuse(locked_until: timezone.datetime) -> Throttled:
+def _refuse(locked_until: datetime) -> Throttled:
     seconds = max(1, math.ceil((locked_until - timezone.now()).total_seconds()))
     minutes = max(1, math.ceil(seconds / 60))
     message = ngettext(

@@ -8,12 +8,12 @@ from django.http import JsonResponse
 from django.utils.encoding import force_str
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
-TYPE_BASE = "https://mizan.example/problems/"  # a stable namespace for problem types, documented in docs/api.md
+TYPE_BASE = (
+    "https://mizan.example/problems/"  # a stable namespace for problem types, documented in docs/api.md
+)
 
 
-def problem(
-    status: int, code: str, title: Any, detail: Any = None, **extra: Any
-) -> JsonResponse:
+def problem(status: int, code: str, title: Any, detail: Any = None, **extra: Any) -> JsonResponse:
     body: dict[str, Any] = {"type": TYPE_BASE + code, "title": force_str(title), "status": status}
     if detail is not None:
         body["detail"] = force_str(detail)

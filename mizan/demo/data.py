@@ -45,12 +45,20 @@ ORGANISATIONS: tuple[DemoOrganisation, ...] = (
     DemoOrganisation("lanka", "Lanka Gulf Careers (demo)", "agency", "LK", "LK→AE domestic work"),
     DemoOrganisation("doha", "Doha Build Contracting (demo)", "employer", "QA", "NP→QA construction"),
     DemoOrganisation("kowloon", "Kowloon Family Household (demo)", "employer", "HK", "PH→HK domestic work"),
-    DemoOrganisation("riyadh", "Riyadh Infrastructure Company (demo)", "employer", "SA", "BD→SA construction"),
+    DemoOrganisation(
+        "riyadh", "Riyadh Infrastructure Company (demo)", "employer", "SA", "BD→SA construction"
+    ),
     DemoOrganisation("selangor", "Selangor Components (demo)", "employer", "MY", "ID→MY manufacturing"),
     DemoOrganisation("dubai", "Dubai Home Services (demo)", "employer", "AE", "LK→AE domestic work"),
-    DemoOrganisation("ministry_np", "Labour authority, Nepal (demo)", "authority", "NP", "NP→QA construction"),
-    DemoOrganisation("ministry_qa", "Labour inspection, Qatar (demo)", "authority", "QA", "NP→QA construction"),
-    DemoOrganisation("legal_aid_hk", "Migrant legal aid, Hong Kong (demo)", "ngo", "HK", "PH→HK domestic work"),
+    DemoOrganisation(
+        "ministry_np", "Labour authority, Nepal (demo)", "authority", "NP", "NP→QA construction"
+    ),
+    DemoOrganisation(
+        "ministry_qa", "Labour inspection, Qatar (demo)", "authority", "QA", "NP→QA construction"
+    ),
+    DemoOrganisation(
+        "legal_aid_hk", "Migrant legal aid, Hong Kong (demo)", "ngo", "HK", "PH→HK domestic work"
+    ),
     DemoOrganisation("auditor", "Fair Recruitment Audits (demo)", "auditor", "GB", "all corridors"),
 )
 

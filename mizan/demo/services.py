@@ -25,7 +25,9 @@ def demo_load() -> DemoResult:
     organisations: dict[str, Organisation] = {}
     for index, spec in enumerate(data.ORGANISATIONS, start=1):
         registration = f"DEMO-{spec.country}-{index:03d}"
-        organisation = Organisation.objects.filter(country=spec.country, registration_number=registration).first()
+        organisation = Organisation.objects.filter(
+            country=spec.country, registration_number=registration
+        ).first()
         if organisation is None:
             organisation = account_services.organisation_create(
                 actor=None,

@@ -36,7 +36,8 @@ def test_a_new_worker_registers_with_a_code_and_is_signed_in(client):
     assert response.status_code == 302
     assert response.url == reverse("accounts:pin_setup")
     user = User.objects.get(phone=PHONE)
-    assert user.is_worker and user.email is None
+    assert user.is_worker
+    assert user.email is None
     assert client.get(reverse("accounts:account")).status_code == 200
 
 

@@ -12,8 +12,12 @@ from mizan.common.errors import DomainError
 
 @pytest.mark.parametrize(
     ("raw", "region", "e164"),
-    [("9812345678", "NP", "+9779812345678"), ("+63 917 123 4567", None, "+639171234567"),
-     ("0917 123 4567", "PH", "+639171234567"), ("+880 1712-345678", "QA", "+8801712345678")],
+    [
+        ("9812345678", "NP", "+9779812345678"),
+        ("+63 917 123 4567", None, "+639171234567"),
+        ("0917 123 4567", "PH", "+639171234567"),
+        ("+880 1712-345678", "QA", "+8801712345678"),
+    ],
 )
 def test_numbers_are_normalised_to_e164(raw, region, e164):
     assert normalise(raw, region) == e164
@@ -25,7 +29,8 @@ def test_any_text_either_normalises_or_raises_a_domain_error(raw):
         result = normalise(raw, "NP")
     except DomainError:
         return
-    assert result.startswith("+") and result[1:].isdigit()
+    assert result.startswith("+")
+    assert result[1:].isdigit()
 
 
 def test_the_file_gateway_keeps_each_message_as_a_json_line(tmp_path):

@@ -28,14 +28,20 @@ def test_setting_a_pin_trusts_this_phone(client, worker):
     assert response.status_code == 302
     assert DEVICE_COOKIE in response.cookies
     worker.refresh_from_db()
-    assert worker.has_pin and "4826" not in worker.pin_hash
+    assert worker.has_pin
+    assert "4826" not in worker.pin_hash
     assert TrustedDevice.objects.filter(user=worker).count() == 1
 
 
 @pytest.mark.parametrize(
     ("pin", "again", "message"),
-    [("12", "12", "4 to 6 numbers"), ("abcd", "abcd", "4 to 6 numbers"), ("4826", "4827", "not the same"),
-     ("1111", "1111", "too easy"), ("1234", "1234", "too easy")],
+    [
+        ("12", "12", "4 to 6 numbers"),
+        ("abcd", "abcd", "4 to 6 numbers"),
+        ("4826", "4827", "not the same"),
+        ("1111", "1111", "too easy"),
+        ("1234", "1234", "too easy"),
+    ],
 )
 def test_a_bad_pin_is_refused_with_a_reason(client, worker, pin, again, message):
     client.force_login(worker)

@@ -28,7 +28,9 @@ def current_code(device: TOTPDevice) -> str:
 
 
 def test_first_sign_in_requires_setting_up_two_factor(client, staff_user):
-    response = client.post(reverse("accounts:staff_sign_in"), {"email": staff_user.email, "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:staff_sign_in"), {"email": staff_user.email, "password": PASSWORD}
+    )
     assert response.status_code == 302
     response = client.get(reverse("accounts:staff_verify"))
     assert response.url == reverse("accounts:staff_setup")
@@ -36,7 +38,8 @@ def test_first_sign_in_requires_setting_up_two_factor(client, staff_user):
     assert client.get(reverse("accounts:account")).url == reverse("accounts:staff_verify")
 
     page = client.get(reverse("accounts:staff_setup"))
-    assert page.status_code == 200 and "data:image/svg+xml" in page.content.decode()
+    assert page.status_code == 200
+    assert "data:image/svg+xml" in page.content.decode()
     device = TOTPDevice.objects.get(user=staff_user)
     response = client.post(reverse("accounts:staff_setup"), {"token": current_code(device)})
 
@@ -47,7 +50,9 @@ def test_first_sign_in_requires_setting_up_two_factor(client, staff_user):
 
 def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(client, staff_user):
     for email in (staff_user.email, "nobody@example.org"):
-        response = client.post(reverse("accounts:staff_sign_in"), {"email": email, "password": "wrong password"})
+        response = client.post(
+            reverse("accounts:staff_sign_in"), {"email": email, "password": "wrong password"}
+        )
         assert response.status_code == 400
         assert "email or password is not right" in response.content.decode()
 

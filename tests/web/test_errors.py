@@ -14,7 +14,8 @@ def test_an_unknown_page_is_a_translated_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     page = response.content.decode()
-    assert 'dir="rtl"' in page and "Page not found" not in page
+    assert 'dir="rtl"' in page
+    assert "Page not found" not in page
 
 
 def test_an_oversize_body_is_refused_with_413(client, settings):

@@ -50,7 +50,9 @@ def phone_sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         status = 400
     has_pin_device = services.trusted_phone(request.COOKIES.get(DEVICE_COOKIE)) is not None
-    return render(request, "accounts/sign_in.html", {"form": form, "has_pin_device": has_pin_device}, status=status)
+    return render(
+        request, "accounts/sign_in.html", {"form": form, "has_pin_device": has_pin_device}, status=status
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -65,7 +67,10 @@ def enter_code(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 user = services.code_verify(
-                    phone=phone, code=form.cleaned_data["code"], ip=client_ip(request), language=get_language() or "en"
+                    phone=phone,
+                    code=form.cleaned_data["code"],
+                    ip=client_ip(request),
+                    language=get_language() or "en",
                 )
             except DomainError as error:
                 status = add_domain_error(form, error, "code")

@@ -42,7 +42,9 @@ def staff_sign_in(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 user = services.staff_authenticate(
-                    email=form.cleaned_data["email"], password=form.cleaned_data["password"], ip=client_ip(request)
+                    email=form.cleaned_data["email"],
+                    password=form.cleaned_data["password"],
+                    ip=client_ip(request),
                 )
             except DomainError as error:
                 status = add_domain_error(form, error)
@@ -91,7 +93,9 @@ def staff_setup(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("accounts:staff_verify")
-    device, _created = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "Mizan"})
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=False, defaults={"name": "Mizan"}
+    )
     form = TokenForm(request.POST or None)
     status = 200
     if request.method == "POST":

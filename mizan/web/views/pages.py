@@ -37,7 +37,10 @@ def choose_language(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "web/language.html",
-            {"next": next_url, "error": _("We do not have this language yet. Please choose one from the list.")},
+            {
+                "next": next_url,
+                "error": _("We do not have this language yet. Please choose one from the list."),
+            },
             status=400,
         )
     translation.activate(code)
@@ -48,7 +51,7 @@ def choose_language(request: HttpRequest) -> HttpResponse:
         settings.LANGUAGE_COOKIE_NAME,
         code,
         max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite="Lax",
         secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
         httponly=True,
     )

@@ -26,7 +26,9 @@ class Command(BaseCommand):
         self.stdout.write("in the server log (development message gateway):")
         for phone, corridor in result.workers:
             self.stdout.write(f"  {phone:<16} {corridor}")
-        self.stdout.write(f"\nOrganisation staff sign in at /accounts/staff/sign-in/ with password {data.DEMO_PASSWORD!r};")
+        self.stdout.write(
+            f"\nOrganisation staff sign in at /accounts/staff/sign-in/ with password {data.DEMO_PASSWORD!r};"
+        )
         self.stdout.write("for the second step run `.venv/bin/mizan demo_code EMAIL` (or add the demo key")
         self.stdout.write(f"{data.DEMO_TOTP_KEY_HEX} (hex) to an authenticator app):")
         for email, organisation, role in result.staff:
