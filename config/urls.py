@@ -9,6 +9,7 @@ admin.site.site_title = "Mizan"
 urlpatterns = [
     path("", include("mizan.web.urls")),
     path("accounts/", include("mizan.accounts.urls")),
+    path("organisations/", include("mizan.api.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
