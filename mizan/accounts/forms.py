@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from mizan.accounts.phones import region_choices
+from mizan.common.widgets import LongSelect
 
 # A sensible first guess for the phone's country from the language chosen; the person can change it.
 REGION_FOR_LANGUAGE = {
@@ -17,7 +18,7 @@ REGION_FOR_LANGUAGE = {
 
 
 class PhoneForm(forms.Form):
-    region = forms.ChoiceField(label=_("Country of your phone number"))
+    region = forms.ChoiceField(label=_("Country of your phone number"), widget=LongSelect)
     phone = forms.CharField(
         label=_("Phone number"),
         max_length=32,

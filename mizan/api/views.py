@@ -23,7 +23,9 @@ from mizan.common import errors
 
 def _organisation(request: HttpRequest, org_id: UUID) -> Organisation:
     try:
-        return selectors.organisation_for_token_management(actor=cast(User, request.user), organisation_id=org_id)
+        return selectors.organisation_for_token_management(
+            actor=cast(User, request.user), organisation_id=org_id
+        )
     except errors.NotFound as exc:
         raise Http404 from exc
     except errors.PermissionDenied as exc:
@@ -68,7 +70,9 @@ def revoke_token(request: HttpRequest, org_id: UUID, token_id: UUID) -> HttpResp
     actor = cast(User, request.user)
     organisation = _organisation(request, org_id)
     try:
-        token = selectors.api_token_for_organisation(actor=actor, organisation=organisation, token_id=token_id)
+        token = selectors.api_token_for_organisation(
+            actor=actor, organisation=organisation, token_id=token_id
+        )
     except errors.NotFound as exc:
         raise Http404 from exc
     services.api_token_revoke(actor=actor, token=token)
