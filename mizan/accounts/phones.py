@@ -9,7 +9,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from mizan.common.countries import country_choices
-
 from mizan.common.errors import DomainError
 
 
