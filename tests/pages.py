@@ -21,6 +21,8 @@ from django.urls import reverse
 from tests.personas import Personas
 
 Kwargs = Mapping[str, Any] | Callable[[Personas], Mapping[str, Any]] | None
+# A page that needs state a URL cannot carry (a sign-in in progress, a trusted phone) gets it as cookies.
+Cookies = Callable[[Personas], Mapping[str, str]] | None
 
 
 class Page(NamedTuple):
@@ -28,10 +30,13 @@ class Page(NamedTuple):
     kwargs: Kwargs = None
     persona: str | None = None
     query: str = ""
+    cookies: Cookies = None
+    label: str = ""
 
     @property
     def id(self) -> str:
-        return f"{self.url_name}@{self.persona}" if self.persona else self.url_name
+        base = f"{self.url_name}@{self.persona}" if self.persona else self.url_name
+        return f"{base}[{self.label}]" if self.label else base
 
     def url(self, personas: Personas | None = None) -> str:
         kwargs = self.kwargs
@@ -43,10 +48,78 @@ class Page(NamedTuple):
         return f"{path}?{self.query}" if self.query else path
 
 
+def session_cookie(data: Mapping[str, Any]) -> dict[str, str]:
+    from django.conf import settings
+    from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store.update(data)
+    store.create()
+    return {settings.SESSION_COOKIE_NAME: str(store.session_key)}
+
+
+def signed_in_session(user: Any, **extra: Any) -> dict[str, str]:
+    """A session in which ``user`` has signed in but (for staff) not yet passed the second step."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    return session_cookie(
+        {
+            SESSION_KEY: str(user.pk),
+            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            HASH_SESSION_KEY: user.get_session_auth_hash(),
+            **extra,
+        }
+    )
+
+
+def _code_sent(personas: Personas) -> dict[str, str]:
+    from mizan.accounts.views.common import SESSION_PHONE
+
+    return session_cookie({SESSION_PHONE: "+9779812345678"})
+
+
+def _trusted_phone(personas: Personas) -> dict[str, str]:
+    from mizan.accounts import services
+    from mizan.accounts.views.common import DEVICE_COOKIE
+
+    token = services.pin_set(actor=personas.worker, pin="4826", pin_again="4826")
+    return {DEVICE_COOKIE: token}
+
+
+def _staff_before_second_step(personas: Personas) -> dict[str, str]:
+    from tests.personas import confirmed_totp_device
+
+    confirmed_totp_device(personas.recruiter)
+    return signed_in_session(personas.recruiter)
+
+
+def _staff_without_authenticator(personas: Personas) -> dict[str, str]:
+    from tests.factories import UserFactory
+
+    return signed_in_session(UserFactory(kind="staff", phone=None, email="new.staff@example.org"))
+
+
+def _own_organisation(personas: Personas) -> dict[str, Any]:
+    return {"org_id": personas.agency_admin.memberships.get().organisation_id}
+
+
 PAGES: list[Page] = [
     Page("web:home"),
     Page("web:language"),
     Page("accounts:sign_in"),
+    Page("accounts:code", cookies=_code_sent),
+    Page("accounts:pin_sign_in", cookies=_trusted_phone),
+    Page("accounts:pin_setup", persona="worker"),
+    Page("accounts:account", persona="worker"),
+    Page("accounts:account", persona="agency_admin"),
+    Page("accounts:staff_sign_in"),
+    Page("accounts:staff_verify", cookies=_staff_before_second_step),
+    Page("accounts:staff_setup", cookies=_staff_without_authenticator),
+    Page("accounts:recover"),
+    Page("accounts:recover_sent"),
+    Page("accounts:recover_set", kwargs={"uidb64": "AA", "token": "not-a-token"}, label="expired link"),
+    Page("accounts:recover_done"),
+    Page("api_pages:tokens", kwargs=_own_organisation, persona="agency_admin"),
 ]
 
 
@@ -67,4 +140,6 @@ def fetch(page: Page, personas: Personas, **headers: Any) -> Any:
     from tests.roles import client_for
 
     client = client_for(personas[page.persona] if page.persona else None)
+    for name, value in (page.cookies(personas) if page.cookies else {}).items():
+        client.cookies[name] = value
     return client.get(page.url(personas), headers=headers or None)

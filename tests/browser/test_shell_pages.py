@@ -40,12 +40,22 @@ def test_page_is_accessible_in_the_language_and_fits_a_small_phone(
     set_language: Callable[[str], None],
     shell_page: Page,
     language: str,
+    live_server: Any,
 ) -> None:
     if shell_page.persona:
         user = personas[shell_page.persona]
         user.preferred_language = language  # a signed-in person's saved language wins over the cookie
         user.save(update_fields=["preferred_language"])
         sign_in_browser(user)
+    if shell_page.cookies:
+        page.context.add_cookies(
+            [
+                {"name": name, "value": value, "url": live_server.url}
+                for name, value in shell_page.cookies(personas).items()
+            ]
+        )
+        # Whoever those cookies sign in sees their saved language, so save the one under test.
+        User.objects.update(preferred_language=language)
     set_language(language)
 
     response = page.goto(shell_page.url(personas))
