@@ -263,3 +263,20 @@ def membership_add(*, actor: User | None, organisation: Organisation, user: User
         user=user, organisation=organisation, role=role, defaults={"is_active": True, "created_by": actor}
     )
     return membership
+
+
+# --- Housekeeping -----------------------------------------------------------------------------------
+
+
+def sign_in_records_purge(*, older_than: timedelta = timedelta(days=1)) -> int:
+    """Delete used or expired codes and finished throttles; they are only useful for minutes."""
+    from mizan.accounts.models import Throttle
+
+    cutoff = timezone.now() - older_than
+    codes, _detail = OneTimeCode.objects.filter(created_at__lt=cutoff).delete()
+    longest_window = max(window + lockout for _limit, window, lockout in settings.MIZAN_THROTTLES.values())
+    stale = timezone.now() - timedelta(seconds=longest_window)
+    throttles_deleted, _detail = (
+        Throttle.objects.filter(window_started_at__lt=stale).exclude(locked_until__gt=timezone.now()).delete()
+    )
+    return codes + throttles_deleted

@@ -26,7 +26,8 @@ def test_only_the_organisations_admins_and_platform_admins_open_the_token_page(p
 def test_a_token_is_shown_once_and_stored_only_as_a_hash(client_as, agency_admin):
     client = client_as(agency_admin)
     response = client.post(
-        tokens_url(agency_admin), {"name": "Payroll sync", "scopes": ["read:organisation"], "expires_in_days": "90"}
+        tokens_url(agency_admin),
+        {"name": "Payroll sync", "scopes": ["read:organisation"], "expires_in_days": "90"},
     )
     assert response.status_code == 201
     token = ApiToken.objects.get()
