@@ -34,18 +34,18 @@ class PhoneForm(forms.Form):
         field.initial = REGION_FOR_LANGUAGE.get(get_language() or "", settings.MIZAN_DEFAULT_PHONE_REGION)
 
 
+def _code_widget() -> forms.TextInput:
+    """A short code typed from a message or an app: numeric keypad, autofill, left to right."""
+    return forms.TextInput(
+        attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "class": "code-input", "dir": "ltr"}
+    )
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code from the message"),
         max_length=12,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "class": "code-input",
-                "dir": "ltr",
-            }
-        ),
+        widget=_code_widget(),
     )
 
 
@@ -79,14 +79,7 @@ class TokenForm(forms.Form):
     token = forms.CharField(
         label=_("Code from your authenticator app, or a backup code"),
         max_length=16,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "class": "code-input",
-                "dir": "ltr",
-            }
-        ),
+        widget=_code_widget(),
     )
 
 
