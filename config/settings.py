@@ -61,6 +61,12 @@ INSTALLED_APPS = [
     "mizan.common",
     "mizan.accounts",
     "mizan.api",
+    "mizan.privacy.vault",
+    "mizan.privacy.ledger",
+    "mizan.privacy.consent",
+    "mizan.workers",
+    "mizan.compliance",
+    "mizan.privacy.rights",
     "mizan.web",
     "mizan.demo",
 ]
@@ -158,6 +164,15 @@ MIZAN_THROTTLES = {
     "sign_in_account": (10, 900, 900),
     "sign_in_ip": (60, 900, 900),
 }
+
+# --- Privacy core: vault keys --------------------------------------------------------------------
+# (vault section: owned by mizan.privacy.vault)
+
+# --- Privacy core: ledger ------------------------------------------------------------------------
+# (ledger section: owned by mizan.privacy.ledger)
+
+# --- Privacy core: retention ---------------------------------------------------------------------
+# (retention section: owned by mizan.privacy.rights)
 
 # --- Sessions, cookies and headers ----------------------------------------------------------------
 SESSION_COOKIE_AGE = env_int("MIZAN_SESSION_DAYS", 30, minimum=1, maximum=365) * 86400

@@ -10,6 +10,11 @@ urlpatterns = [
     path("", include("mizan.web.urls")),
     path("accounts/", include("mizan.accounts.urls")),
     path("organisations/", include("mizan.api.urls")),
+    path("privacy/", include("mizan.privacy.consent.urls")),
+    path("my-data/", include("mizan.privacy.rights.urls")),
+    path("ledger/", include("mizan.privacy.ledger.urls")),
+    path("me/", include("mizan.workers.urls")),
+    path("check/", include("mizan.compliance.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

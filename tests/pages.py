@@ -124,8 +124,21 @@ PAGES: list[Page] = [
 
 
 def all_pages() -> list[Page]:
-    """PAGES, with plain tuples turned into Page."""
-    return [page if isinstance(page, Page) else Page(*page) for page in PAGES]
+    """PAGES plus the PAGES of every tests/<app>/pages.py, with plain tuples turned into Page.
+
+    An app's pages live beside its tests (tests/<app>/pages.py defining PAGES), so apps built in
+    parallel never edit this file at the same time.
+    """
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    pages = list(PAGES)
+    tests_dir = Path(__file__).resolve().parent
+    for module in sorted(pkgutil.walk_packages([str(tests_dir)], prefix="tests."), key=lambda m: m.name):
+        if module.name.endswith(".pages") and module.name != "tests.pages":
+            pages.extend(importlib.import_module(module.name).PAGES)
+    return [page if isinstance(page, Page) else Page(*page) for page in pages]
 
 
 def page_params() -> list[Any]:

@@ -13,7 +13,11 @@ from mizan.api.endpoints import me, meta, tokens
 
 # (URL prefix under /api/v1/, "dotted.path.to.module.router"). Prefixes are plural nouns, no trailing slash.
 ROUTERS: list[tuple[str, str]] = [
-    # ("/vacancies", "mizan.vacancies.api.router"),
+    ("/privacy", "mizan.privacy.consent.api.router"),
+    ("/me/data", "mizan.privacy.rights.api.router"),
+    ("/ledger", "mizan.privacy.ledger.api.router"),
+    ("/me/details", "mizan.workers.api.router"),
+    ("/compliance", "mizan.compliance.api.router"),
 ]
 
 api = create_api(

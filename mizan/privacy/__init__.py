@@ -1,0 +1,1 @@
+"""Privacy and accountability core: vault, ledger, purposes and consent, data rights."""
