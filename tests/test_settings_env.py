@@ -192,6 +192,39 @@ def test_a_bad_value_stops_start_up_and_names_the_variable(tmp_path: Path) -> No
     assert "MIZAN_SESSION_DAYS" in result.stderr
 
 
+def production_keys() -> dict[str, str]:
+    """Fresh vault and ledger keys, as an operator would provide them (docs/operations.md)."""
+    import base64
+    import os
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from mizan.privacy.ledger import keys
+
+    def random_key() -> str:
+        return base64.b64encode(os.urandom(32)).decode()
+
+    return {
+        "MIZAN_VAULT_MASTER_KEYS": f"k1:{random_key()}",
+        "MIZAN_VAULT_INDEX_KEY": random_key(),
+        "MIZAN_LEDGER_SIGNING_KEY": keys.private_key_seed(Ed25519PrivateKey.generate()),
+    }
+
+
+def test_production_without_vault_or_ledger_keys_refuses_to_start(tmp_path: Path) -> None:
+    base = {
+        "MIZAN_ENV": "production",
+        "MIZAN_SECRET_KEY": "s" * 64,
+        "MIZAN_ALLOWED_HOSTS": "mizan.example",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'mizan.sqlite3'}",
+    }
+    for missing in production_keys():
+        environ = {**base, **{k: v for k, v in production_keys().items() if k != missing}}
+        result = _run([sys.executable, "-m", "mizan.cli", "check"], environ, tmp_path)
+        assert result.returncode != 0, missing
+        assert missing in result.stderr, result.stderr
+
+
 def test_production_with_its_settings_passes_the_deploy_check(tmp_path: Path) -> None:
     secret = "a-production-secret-key-that-is-long-enough-0123456789-abcdefghij"[:64]
     assert len(secret) == 64
@@ -202,6 +235,7 @@ def test_production_with_its_settings_passes_the_deploy_check(tmp_path: Path) ->
             "MIZAN_SECRET_KEY": secret,
             "MIZAN_ALLOWED_HOSTS": "mizan.example",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'mizan.sqlite3'}",
+            **production_keys(),
         },
         tmp_path,
     )

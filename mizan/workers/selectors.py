@@ -1,0 +1,121 @@
+"""Reads of a worker's own personal details and documents (reads by others come with access records)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from django.utils.translation import gettext_lazy as _
+
+from mizan.accounts.models import User
+from mizan.common.errors import NotFound
+from mizan.privacy import vault
+from mizan.privacy.vault.errors import ErasedError, VaultError
+from mizan.workers.catalogue import DETAILS, Detail
+from mizan.workers.models import IdentityDocument, PersonalDetails
+from mizan.workers.services import require_self
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    detail: Detail
+    value: Any
+    unreadable: bool
+
+
+@dataclass(frozen=True)
+class PersonalDetailsData:
+    """Clear values by field name ("" or None when not given), and the fields that could not be read."""
+
+    values: dict[str, Any]
+    unreadable: tuple[str, ...]
+    updated_at: datetime | None
+
+    @property
+    def rows(self) -> list[DetailRow]:
+        return [DetailRow(d, self.values[d.name], d.name in self.unreadable) for d in DETAILS]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.values.values()) and not self.unreadable
+
+
+def decrypt_details(details: PersonalDetails | None) -> PersonalDetailsData:
+    """Open every field; one that cannot be opened is reported as unreadable, never guessed."""
+    values: dict[str, Any] = {}
+    unreadable: list[str] = []
+    for detail in DETAILS:
+        empty = None if detail.kind == "date" else ""
+        if details is None:
+            values[detail.name] = empty
+            continue
+        try:
+            values[detail.name] = getattr(details, detail.name)
+        except VaultError as error:
+            if not isinstance(error, ErasedError):
+                logger.warning("personal details %s: %s cannot be read: %s", details.pk, detail.name, error)
+            values[detail.name] = empty
+            unreadable.append(detail.name)
+    return PersonalDetailsData(values, tuple(unreadable), details.modified_at if details else None)
+
+
+def personal_details_of(*, actor: User, worker: User) -> PersonalDetailsData:
+    require_self(actor, worker)
+    return decrypt_details(PersonalDetails.objects.filter(worker=worker).first())
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: UUID
+    kind: str
+    kind_label: str
+    name: str
+    content_type: str
+    size: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    name: str
+    content_type: str
+    data: bytes
+
+
+def _name(document: IdentityDocument) -> str:
+    try:
+        return str(document.file.name)
+    except VaultError:
+        return str(document.get_kind_display())
+
+
+def identity_documents_of(*, actor: User, worker: User) -> list[DocumentInfo]:
+    require_self(actor, worker)
+    documents = IdentityDocument.objects.filter(worker=worker).select_related("file").order_by("-created_at")
+    return [
+        DocumentInfo(
+            id=document.id,
+            kind=document.kind,
+            kind_label=str(document.get_kind_display()),
+            name=_name(document),
+            content_type=document.file.content_type,
+            size=document.file.size,
+            created_at=document.created_at,
+        )
+        for document in documents
+    ]
+
+
+def identity_document_content(*, actor: User, worker: User, document_id: UUID) -> DocumentContent:
+    """The document's clear bytes; a VaultError (a 4xx problem) if they cannot be opened."""
+    require_self(actor, worker)
+    document = IdentityDocument.objects.filter(worker=worker, id=document_id).select_related("file").first()
+    if document is None:
+        raise NotFound(_("This document does not exist or was deleted."))
+    data = vault.read_file(document.file)
+    return DocumentContent(name=_name(document), content_type=document.file.content_type, data=data)
