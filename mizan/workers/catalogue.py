@@ -95,3 +95,17 @@ DETAILS: tuple[Detail, ...] = (
 
 BY_NAME: dict[str, Detail] = {detail.name: detail for detail in DETAILS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
+
+# The consent registry's data category of each detail: what another person's read is checked against.
+CATEGORY_OF: dict[str, str] = {
+    "full_name": "identity",
+    "passport_number": "identity",
+    "national_id_number": "identity",
+    "date_of_birth": "date_of_birth",
+    "contact_email": "contact",
+    "second_phone": "contact",
+    "home_address": "contact",
+    "emergency_contact": "contact",
+    "bank_name": "bank",
+    "bank_account_number": "bank",
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,11 +11,12 @@ from uuid import UUID
 
 from django.utils.translation import gettext_lazy as _
 
-from mizan.accounts.models import User
+from mizan.accounts.models import Organisation, User
 from mizan.common.errors import NotFound
 from mizan.privacy import vault
+from mizan.privacy.consent.access import require_access
 from mizan.privacy.vault.errors import ErasedError, VaultError
-from mizan.workers.catalogue import DETAILS, Detail
+from mizan.workers.catalogue import BY_NAME, CATEGORY_OF, DETAILS, Detail
 from mizan.workers.models import IdentityDocument, PersonalDetails
 from mizan.workers.services import require_self
 
@@ -119,3 +121,29 @@ def identity_document_content(*, actor: User, worker: User, document_id: UUID) -
         raise NotFound(_("This document does not exist or was deleted."))
     data = vault.read_file(document.file)
     return DocumentContent(name=_name(document), content_type=document.file.content_type, data=data)
+
+
+def personal_details_for(
+    *,
+    actor: User,
+    worker: User,
+    purpose: str,
+    categories: Sequence[str],
+    organisation: Organisation | None = None,
+) -> PersonalDetailsData:
+    """Someone else's read of a worker's details: through the access guard (recorded, visible to the
+    worker in "Who saw my data"), and only the categories asked for — every other field comes back empty.
+    """
+    if actor.pk == worker.pk:
+        return personal_details_of(actor=actor, worker=worker)
+    require_access(
+        actor=actor, worker=worker, purpose=purpose, categories=categories, organisation=organisation
+    )
+    data = decrypt_details(PersonalDetails.objects.filter(worker=worker).first())
+    allowed = set(categories)
+    values = {
+        name: value if CATEGORY_OF[name] in allowed else (None if BY_NAME[name].kind == "date" else "")
+        for name, value in data.values.items()
+    }
+    unreadable = tuple(name for name in data.unreadable if CATEGORY_OF[name] in allowed)
+    return PersonalDetailsData(values, unreadable, data.updated_at)
