@@ -220,10 +220,10 @@ def test_a_restriction_stops_processing_even_with_consent(worker, recruiter, obj
 # --- Many workers at once -------------------------------------------------------------------------------
 
 
-def test_a_shortlist_of_fifty_costs_three_queries(recruiter, personas, django_assert_num_queries):
+def test_a_shortlist_of_fifty_costs_four_queries(recruiter, personas, django_assert_num_queries):
     workers = workers_with_matching(50, consenting=30)
     organisation = agency(personas)
-    with django_assert_num_queries(3):  # role, consents, one insert
+    with django_assert_num_queries(4):  # role, consents, restrictions (data rights), one insert
         batch = require_access_many(
             actor=recruiter,
             workers=workers,
@@ -240,7 +240,7 @@ def test_a_shortlist_of_fifty_costs_three_queries(recruiter, personas, django_as
 def test_the_query_count_does_not_grow_with_the_shortlist(recruiter, django_assert_max_num_queries):
     few, many = workers_with_matching(3, consenting=2), workers_with_matching(60, consenting=40)
     for workers in (few, many):
-        with django_assert_max_num_queries(4):  # the organisation is inferred: memberships, organisations
+        with django_assert_max_num_queries(5):  # organisation inferred (memberships, organisations) + restrictions
             require_access_many(
                 actor=recruiter, workers=workers, purpose="job_matching", categories=["preferences"]
             )

@@ -1,0 +1,1 @@
+"""Pages of the data-rights app: the worker's (worker.py) and Mizan staff's (staff.py)."""
