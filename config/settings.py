@@ -13,6 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf.locale import LANG_INFO
 
+from config import keys
 from config.env import EnvError, env_bool, env_choice, env_int, env_list, env_required, env_str
 from mizan.common import languages
 
@@ -166,13 +167,51 @@ MIZAN_THROTTLES = {
 }
 
 # --- Privacy core: vault keys --------------------------------------------------------------------
-# (vault section: owned by mizan.privacy.vault)
+# Master keys wrap each person's data key: "id:base64,id:base64", the first is current. The index key
+# makes blind indexes for exact-match lookups. Both fail closed in production. See docs/privacy/vault.md.
+MIZAN_VAULT_MASTER_KEYS, MIZAN_VAULT_INDEX_KEY = keys.vault_keys(production=PRODUCTION, data_dir=DATA_DIR)
+# Seconds an unwrapped data key stays in a process's memory (0: never cached).
+MIZAN_VAULT_KEY_CACHE_SECONDS = env_int("MIZAN_VAULT_KEY_CACHE_SECONDS", 30, minimum=0, maximum=3600)
+# Largest file a person may upload into the vault (sealed files live in the default storage).
+MIZAN_VAULT_MAX_FILE_BYTES = env_int("MIZAN_VAULT_MAX_FILE_BYTES", 5 * 1024 * 1024, minimum=1024)
+MEDIA_ROOT = Path(env_str("MIZAN_MEDIA_ROOT", str(DATA_DIR / "media")) or "media")
+
 
 # --- Privacy core: ledger ------------------------------------------------------------------------
-# (ledger section: owned by mizan.privacy.ledger)
+MIZAN_LEDGER_SIGNING_KEY = keys.ledger_signing_key(production=PRODUCTION, data_dir=DATA_DIR)
+# Public keys (base64 or verifier keys, comma-separated) of keys rotated out: old checkpoints still verify.
+MIZAN_LEDGER_PREVIOUS_PUBLIC_KEYS = keys.ledger_previous_keys()
+# The log's name in signed checkpoints: no spaces, no "+"; conventionally the server's host and a path.
+MIZAN_LEDGER_ORIGIN = env_str("MIZAN_LEDGER_ORIGIN", "mizan.local/ledger") or "mizan.local/ledger"
+if any(character.isspace() or character == "+" for character in MIZAN_LEDGER_ORIGIN):
+    raise EnvError("MIZAN_LEDGER_ORIGIN must have no spaces and no “+”")
 
 # --- Privacy core: retention ---------------------------------------------------------------------
-# (retention section: owned by mizan.privacy.rights)
+# Days each kind of record is kept, counted from the moment docs/privacy/rights.md names (a read, a
+# withdrawal, the last sign-in, the end of a contract …); 0 = deleted as soon as its reason ends.
+# MIZAN_RETENTION_DAYS_<KEY> overrides one. Minimums keep accountability records long enough to be useful.
+# `mizan purge_expired` (daily) deletes what has expired; purpose keys are those of the consent registry.
+MIZAN_RETENTION_DAYS: dict[str, int] = {
+    key: env_int(f"MIZAN_RETENTION_DAYS_{key.upper()}", default, minimum=minimum, maximum=36500)
+    for key, default, minimum in (
+        # records the data-rights app purges itself
+        ("sign_in_codes", 1, 1),
+        ("access_records", 730, 90),
+        ("consents", 1825, 365),
+        ("inactive_accounts", 1095, 180),
+        ("correction_requests", 365, 30),
+        ("legal_holds", 365, 30),
+        # purposes (mizan.privacy.consent.purposes, ``retention``): for the apps that hold such data
+        ("account", 0, 0),
+        ("job_matching", 0, 0),
+        ("recruitment", 365, 0),
+        ("contract", 2190, 0),
+        ("case_handling", 1095, 0),
+        ("legal_obligation", 2190, 0),
+        ("statistics", 0, 0),
+        ("equality_monitoring", 0, 0),
+    )
+}
 
 # --- Sessions, cookies and headers ----------------------------------------------------------------
 SESSION_COOKIE_AGE = env_int("MIZAN_SESSION_DAYS", 30, minimum=1, maximum=365) * 86400

@@ -15,6 +15,7 @@ urlpatterns = [
     path("ledger/", include("mizan.privacy.ledger.urls")),
     path("me/", include("mizan.workers.urls")),
     path("check/", include("mizan.compliance.urls")),
+    path("rules/", include("mizan.compliance.rules_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

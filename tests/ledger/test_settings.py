@@ -11,7 +11,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from config.env import EnvError
-from config.settings import _ledger_previous_keys, _ledger_signing_key
+from config.keys import ledger_previous_keys as _ledger_previous_keys
+from config.keys import ledger_signing_key as _ledger_signing_key
 from mizan.privacy.ledger import keys
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
