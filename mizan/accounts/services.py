@@ -269,7 +269,10 @@ def membership_add(*, actor: User | None, organisation: Organisation, user: User
 
 
 def sign_in_records_purge(*, older_than: timedelta = timedelta(days=1)) -> int:
-    """Delete used or expired codes and finished throttles; they are only useful for minutes."""
+    """Delete used or expired codes and finished throttles; they are only useful for minutes.
+
+    Run daily by `mizan purge_expired` (mizan.privacy.rights) with the sign-in codes retention period.
+    """
     from mizan.accounts.models import Throttle
 
     cutoff = timezone.now() - older_than
