@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from mizan.accounts import services as account_services
 from mizan.accounts.models import Organisation, User
 from mizan.demo import data
+from mizan.demo.compliance import demo_compliance_load
 
 
 @dataclass
@@ -54,6 +55,8 @@ def demo_load() -> DemoResult:
         organisation = organisations[person.organisation]
         account_services.membership_add(actor=None, organisation=organisation, user=user, role=person.role)
         staff.append((email, organisation.name, person.role))
+
+    created += demo_compliance_load(organisations=organisations, staff=staff)
 
     workers = []
     for worker in data.WORKERS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from mizan.compliance.engine.findings import SEVERITY_RANK, Citation, Confidence, Finding, Severity
 from mizan.compliance.engine.rates import RateTable
@@ -50,7 +50,9 @@ class RuleContext:
     rates: RateTable
     ceiling: Severity = field(init=False)
     ok: Finding = field(init=False)
+    country: str = field(init=False)  # the rule's jurisdiction, the "country" of every message
     _unknown: dict[tuple[str, ...], Finding] = field(init=False, default_factory=dict)
+    _ceiling_rank: int = field(init=False)
 
     def __post_init__(self) -> None:
         ceiling = Severity.VIOLATION
@@ -59,36 +61,37 @@ class RuleContext:
         if self.rule.max_severity and SEVERITY_RANK[self.rule.max_severity] > SEVERITY_RANK[ceiling]:
             ceiling = self.rule.max_severity
         self.ceiling = ceiling
+        self._ceiling_rank = SEVERITY_RANK[ceiling]
+        self.country = self.rule.jurisdiction
         self.ok = self._make(Severity.INFO, f"compliance.{self.rule.kind}.ok", {"country": self.country})
-
-    @property
-    def country(self) -> str:
-        return self.rule.jurisdiction
 
     def _make(self, severity: Severity, key: str, params: dict[str, str]) -> Finding:
         rule = self.rule
+        # Positional: the hot path of every problem found (the order of Finding's fields).
         return Finding(
-            severity=severity,
-            rule_id=rule.id,
-            message_key=key,
-            params=params,
-            citation=rule.citation,
-            pack_id=rule.pack_id,
-            pack_version=rule.pack_version,
-            confidence=rule.confidence,
-            conflict=rule.conflict,
-            facts=rule.facts,
+            severity,
+            rule.id,
+            key,
+            params,
+            rule.citation,
+            rule.pack_id,
+            rule.pack_version,
+            rule.confidence,
+            rule.conflict,
+            rule.facts,
         )
 
     def finding(self, severity: Severity, key: str, **params: str) -> Finding:
         """A problem; the policy caps its severity (low confidence or a conflict: at most a warning)."""
-        if SEVERITY_RANK[severity] < SEVERITY_RANK[self.ceiling]:
+        if SEVERITY_RANK[severity] < self._ceiling_rank:
             severity = self.ceiling
         params.setdefault("country", self.country)
         return self._make(severity, key, params)
 
     def violation(self, key: str, **params: str) -> Finding:
-        return self.finding(Severity.VIOLATION, key, **params)
+        # A violation is the worst severity, so the policy always makes it the ceiling.
+        params.setdefault("country", self.country)
+        return self._make(self.ceiling, key, params)
 
     def unknown(self, *missing: str) -> Finding:
         """Info: the rule could not be checked because these offer fields are missing."""
@@ -117,8 +120,12 @@ class RuleContext:
     def convert(self, amount: Decimal, source: str, target: str) -> Decimal | None:
         if source == target:
             return amount
-        conversion = self.rates.convert(amount, source, target, self.on)
-        return None if conversion is None else conversion.amount
+        found = self.rates.rate(source, target, self.on)  # RateTable.convert without its Conversion record
+        if found is None:
+            return None
+        with localcontext() as context:
+            context.prec = 28
+            return amount * found[0]
 
 
 def per_period(

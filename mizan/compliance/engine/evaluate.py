@@ -43,7 +43,8 @@ def evaluate(terms: OfferTerms, packs: PackSet, on: dt.date | None = None) -> Re
                 add_passed(finding)
             else:
                 add_problem(finding)
-    problems.sort(key=Finding.sort_key)
+    if len(problems) > 1:
+        problems.sort(key=Finding.sort_key)
     violations = warnings = 0
     missing: set[str] = set()
     for finding in problems:

@@ -207,8 +207,11 @@ class Documents(_Part):
     contract_held_by: Party | None = None
 
     def holder(self, kind: DocumentKind) -> Party | None:
-        value: Party | None = getattr(self, f"{kind.value}_held_by")
+        value: Party | None = getattr(self, _HOLDER_FIELDS[kind])
         return value
+
+
+_HOLDER_FIELDS = {kind: f"{kind.value}_held_by" for kind in DocumentKind}
 
 
 class Contract(_Part):

@@ -82,8 +82,11 @@ def _categories(items: list[FeeItem]) -> str:
 
 def _total(
     items: list[FeeItem], target: str, default_currency: str | None, ctx: RuleContext
-) -> tuple[Decimal | None, list[str], list[Finding]]:
-    """Sum of the items in ``target`` currency; (None, missing fields, no-rate infos) when impossible."""
+) -> tuple[Decimal, list[str], list[Finding]]:
+    """Sum of the items that can be counted in ``target`` currency, the fields missing for the rest, and
+    the no-rate infos. A partial sum is still a lower bound: when it is already over a cap, the rest
+    cannot bring it back under, so callers may conclude before they give up.
+    """
     total = Decimal(0)
     missing: list[str] = []
     infos: list[Finding] = []
@@ -100,9 +103,14 @@ def _total(
             infos.append(ctx.no_rate(currency, target))
             continue
         total += value
-    if missing or infos:
-        return None, missing, infos
-    return total, [], []
+    return total, missing, infos
+
+
+def _incomplete(missing: list[str], infos: list[Finding], ctx: RuleContext) -> list[Finding] | None:
+    """The findings to return when some items could not be counted (None when all were)."""
+    if not (missing or infos):
+        return None
+    return infos or [ctx.unknown(*missing)]
 
 
 @rule_kind("worker_fee_cap", FeeCapParams)
@@ -118,18 +126,19 @@ def worker_fee_cap(terms: OfferTerms, params: FeeCapParams, ctx: RuleContext) ->
     categories = _categories(items)
     if params.limit is Limit.ZERO:
         target = pay_currency or items[0].currency
-        total, _, _ = _total(items, target, pay_currency, ctx) if target else (None, [], [])
         params_out = {"categories": categories}
-        if total is not None and target:
-            params_out["paid"] = money(total, target)
-            params_out["excess"] = money(total, target)
+        if target:
+            total, missing, infos = _total(items, target, pay_currency, ctx)
+            if not (missing or infos):
+                params_out["paid"] = money(total, target)
+                params_out["excess"] = money(total, target)
         return [ctx.violation("compliance.worker_fee_cap.zero", **params_out)]
     if params.limit is Limit.AMOUNT:
         assert params.amount is not None
         assert params.currency is not None
         total, missing, infos = _total(items, params.currency, pay_currency, ctx)
-        if total is None:
-            return infos or [ctx.unknown(*missing)]
+        if total <= params.amount and (incomplete := _incomplete(missing, infos, ctx)):
+            return incomplete
         if total > params.amount:
             return [
                 ctx.violation(
@@ -148,11 +157,12 @@ def worker_fee_cap(terms: OfferTerms, params: FeeCapParams, ctx: RuleContext) ->
     if monthly is None:
         return [ctx.unknown(lack or "pay.period")]
     total, missing, infos = _total(items, pay.currency, pay.currency, ctx)
-    if total is None:
-        return infos or [ctx.unknown(*missing)]
+    incomplete = _incomplete(missing, infos, ctx)
     if params.limit is Limit.WAGE_SHARE:
         assert params.share is not None
         cap = monthly * params.share
+        if total <= cap and incomplete:
+            return incomplete
         if total > cap:
             return [
                 ctx.violation(
@@ -173,13 +183,15 @@ def worker_fee_cap(terms: OfferTerms, params: FeeCapParams, ctx: RuleContext) ->
         if duration is None:
             # Unknown length: only what is over the largest possible cap, or under the smallest, is sure.
             if total <= monthly * months:
-                return [ctx.ok]
+                return incomplete or [ctx.ok]
             if total <= monthly * upper:
-                return [ctx.unknown("contract.duration_months")]
+                return incomplete or [ctx.unknown("contract.duration_months")]
             months = upper
         else:
             months = min(months * math.ceil(duration / 12), upper)
     cap = monthly * months
+    if total <= cap and incomplete:
+        return incomplete
     if total > cap:
         return [
             ctx.violation(
