@@ -240,7 +240,8 @@ def test_a_shortlist_of_fifty_costs_four_queries(recruiter, personas, django_ass
 def test_the_query_count_does_not_grow_with_the_shortlist(recruiter, django_assert_max_num_queries):
     few, many = workers_with_matching(3, consenting=2), workers_with_matching(60, consenting=40)
     for workers in (few, many):
-        with django_assert_max_num_queries(5):  # organisation inferred (memberships, organisations) + restrictions
+        # organisation inferred (memberships, organisations), consents, restrictions, one insert
+        with django_assert_max_num_queries(5):
             require_access_many(
                 actor=recruiter, workers=workers, purpose="job_matching", categories=["preferences"]
             )
