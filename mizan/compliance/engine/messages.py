@@ -106,6 +106,7 @@ MESSAGES: dict[str, str] = {
         "You were asked to pay {paid}. Under the rules of {country} the most you can be charged is {maximum}."
     ),
     "compliance.worker_fee_cap.wage_share": _(
+        # xgettext:no-python-format  ("{percent}% of" is a placeholder and a percent sign)
         "You were asked to pay {paid}. In {country} an agency may take at most {percent}% of your first "
         "month's pay: {maximum}."
     ),
