@@ -14,30 +14,22 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
-from mizan.accounts.models import Organisation
 from mizan.api.auth import request_user, session_auth
 from mizan.api.problems import problems
-from mizan.privacy.consent import selectors, services, wording
-from mizan.privacy.consent.models import AccessRecord, Consent, Method
+from mizan.privacy.consent import selectors, services
+from mizan.privacy.consent.models import Method
+from mizan.privacy.consent.presenting import access_record_out, consent_out
 from mizan.privacy.consent.purposes import CATEGORIES, PURPOSES, Purpose
 from mizan.privacy.consent.schemas import (
-    AccessRecordOut,
     AccessRecordPage,
     CategoryOut,
     ConsentIn,
     ConsentOut,
-    OrganisationOut,
     PurposeOut,
     ReaderOut,
 )
 
 router = Router(tags=["privacy"])
-
-
-def _organisation(organisation: Organisation | None) -> OrganisationOut | None:
-    if organisation is None:
-        return None
-    return OrganisationOut(id=organisation.id, name=organisation.name, kind=organisation.kind)
 
 
 def _purpose(purpose: Purpose) -> PurposeOut:
@@ -66,38 +58,6 @@ def _purpose(purpose: Purpose) -> PurposeOut:
     )
 
 
-def _consent(consent: Consent) -> ConsentOut:
-    purpose = PURPOSES.get(consent.purpose)
-    current = selectors.is_current(consent)
-    return ConsentOut(
-        id=consent.id,
-        purpose=consent.purpose,
-        purpose_title=str(purpose.title) if purpose else consent.purpose,
-        organisation=_organisation(consent.organisation),
-        notice_version=consent.notice_version,
-        is_current=current,
-        is_active=current and consent.withdrawn_at is None,
-        given_at=consent.given_at,
-        method=consent.method,
-        withdrawn_at=consent.withdrawn_at,
-        withdrawn_method=consent.withdrawn_method or None,
-    )
-
-
-def _record(record: AccessRecord) -> AccessRecordOut:
-    return AccessRecordOut(
-        id=record.id,
-        at=record.at,
-        outcome="granted" if record.is_granted else "refused",
-        reason=record.reason or None,
-        purpose=record.purpose,
-        categories=list(record.categories),
-        person=wording.person_name(record.actor),
-        organisation=_organisation(record.organisation),
-        sentence=wording.describe(record),
-    )
-
-
 @router.get("/purposes", response={200: list[PurposeOut], **problems()})
 def purposes(request: HttpRequest) -> list[PurposeOut]:
     """Every purpose for which Mizan may use a worker's data, with its notice in the reader's language
@@ -109,7 +69,7 @@ def purposes(request: HttpRequest) -> list[PurposeOut]:
 def list_consents(request: HttpRequest) -> list[ConsentOut]:
     """The signed-in worker's consents, newest first, withdrawn and replaced ones included.
     403 for anyone who is not a worker."""
-    return [_consent(c) for c in selectors.consents_of(actor=request_user(request))]
+    return [consent_out(c) for c in selectors.consents_of(actor=request_user(request))]
 
 
 @router.post(
@@ -128,7 +88,7 @@ def give_consent(request: HttpRequest, payload: ConsentIn) -> Status[ConsentOut]
     consent = services.consent_give(
         worker=actor, purpose=payload.purpose, organisation=organisation, method=Method.API
     )
-    return Status(201, _consent(consent))
+    return Status(201, consent_out(consent))
 
 
 @router.post(
@@ -141,7 +101,7 @@ def withdraw_consent(request: HttpRequest, consent_id: UUID) -> ConsentOut:
     409 `already_withdrawn`."""
     actor = request_user(request)
     consent = selectors.consent_of(actor=actor, consent_id=consent_id)
-    return _consent(services.consent_withdraw(actor=actor, consent=consent, method=Method.API))
+    return consent_out(services.consent_withdraw(actor=actor, consent=consent, method=Method.API))
 
 
 class PageIn(Schema):
@@ -156,7 +116,7 @@ def access_records(request: HttpRequest, params: Query[PageIn]) -> AccessRecordP
     records = selectors.access_records_of(actor=request_user(request))
     count = records.count()
     start = (params.page - 1) * params.page_size
-    items = [_record(r) for r in records[start : start + params.page_size]] if start < count else []
+    items = [access_record_out(r) for r in records[start : start + params.page_size]] if start < count else []
     return AccessRecordPage(
         count=count, page=params.page, pages=max(1, math.ceil(count / params.page_size)), items=items
     )

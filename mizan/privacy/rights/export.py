@@ -13,13 +13,11 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from mizan.accounts.models import Organisation, User
+from mizan.accounts.models import User
 from mizan.accounts.selectors import trusted_devices_of
 from mizan.privacy.consent import selectors as consent_selectors
-from mizan.privacy.consent import wording as consent_wording
-from mizan.privacy.consent.models import AccessRecord, Consent
-from mizan.privacy.consent.purposes import PURPOSES
-from mizan.privacy.consent.schemas import AccessRecordOut, ConsentOut, OrganisationOut
+from mizan.privacy.consent.models import Consent
+from mizan.privacy.consent.presenting import access_record_out, consent_out
 from mizan.privacy.ledger.models import LedgerEntry
 from mizan.privacy.rights import selectors
 from mizan.privacy.rights.models import CorrectionRequest, LegalHold, Restriction
@@ -43,12 +41,6 @@ from mizan.workers import selectors as worker_selectors
 
 logger = logging.getLogger(__name__)
 UNREADABLE = ""  # a sealed text that can no longer be opened is exported empty, never guessed
-
-
-def _organisation(organisation: Organisation | None) -> OrganisationOut | None:
-    if organisation is None:
-        return None
-    return OrganisationOut(id=organisation.id, name=organisation.name, kind=organisation.kind)
 
 
 def _account(worker: User) -> AccountOut:
@@ -90,38 +82,6 @@ def _documents(worker: User) -> list[DocumentOut]:
         )
         for d in worker_selectors.identity_documents_of(actor=worker, worker=worker)
     ]
-
-
-def _consent(consent: Consent) -> ConsentOut:
-    purpose = PURPOSES.get(consent.purpose)
-    current = consent_selectors.is_current(consent)
-    return ConsentOut(
-        id=consent.id,
-        purpose=consent.purpose,
-        purpose_title=str(purpose.title) if purpose else consent.purpose,
-        organisation=_organisation(consent.organisation),
-        notice_version=consent.notice_version,
-        is_current=current,
-        is_active=current and consent.withdrawn_at is None,
-        given_at=consent.given_at,
-        method=consent.method,
-        withdrawn_at=consent.withdrawn_at,
-        withdrawn_method=consent.withdrawn_method or None,
-    )
-
-
-def _access_record(record: AccessRecord) -> AccessRecordOut:
-    return AccessRecordOut(
-        id=record.id,
-        at=record.at,
-        outcome="granted" if record.is_granted else "refused",
-        reason=record.reason or None,
-        purpose=record.purpose,
-        categories=list(record.categories),
-        person=consent_wording.person_name(record.actor),
-        organisation=_organisation(record.organisation),
-        sentence=consent_wording.describe(record),
-    )
 
 
 def _opened(request: CorrectionRequest, name: str) -> str:
@@ -202,8 +162,8 @@ def export_for(*, actor: User, worker: User) -> MyDataExport:
         account=_account(worker),
         personal_details=_details(worker),
         documents=_documents(worker),
-        consents=[_consent(c) for c in consents],
-        access_records=[_access_record(r) for r in consent_selectors.access_records_of(actor=worker)],
+        consents=[consent_out(c) for c in consents],
+        access_records=[access_record_out(r) for r in consent_selectors.access_records_of(actor=worker)],
         correction_requests=[correction_out(r) for r in selectors.corrections_of(actor=actor, worker=worker)],
         restrictions=[restriction_out(r) for r in selectors.restrictions_of(actor=actor, worker=worker)],
         legal_holds=[hold_out(h, today) for h in holds],
