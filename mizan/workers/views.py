@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from typing import Any, cast
+from typing import cast
 from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from mizan.accounts.decorators import private, worker_only
 from mizan.accounts.models import User
 from mizan.api.problems import formatted
 from mizan.common import errors
@@ -29,30 +27,12 @@ from mizan.workers.forms import DocumentUploadForm, PersonalDetailsForm
 View = Callable[..., HttpResponse]
 
 
-def worker_only(view: View) -> View:
-    """Signed in (else to sign-in) and a worker (else 403): these pages are about the worker themself."""
-
-    @functools.wraps(view)
-    @login_required
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not cast(User, request.user).is_worker:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    add_never_cache_headers(response)  # personal data: no copies in shared or browser caches
-    return response
-
-
 @worker_only
 @require_GET
 def details(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
     data = selectors.personal_details_of(actor=user, worker=user)
-    return _private(render(request, "workers/details.html", {"data": data}))
+    return private(render(request, "workers/details.html", {"data": data}))
 
 
 @worker_only
@@ -77,7 +57,7 @@ def details_edit(request: HttpRequest) -> HttpResponse:
     else:
         form = PersonalDetailsForm(initial=data.values)
     context = {"form": form, "data": data}
-    return _private(render(request, "workers/details_edit.html", context, status=status))
+    return private(render(request, "workers/details_edit.html", context, status=status))
 
 
 @worker_only
@@ -108,7 +88,7 @@ def documents(request: HttpRequest) -> HttpResponse:
         "documents": selectors.identity_documents_of(actor=user, worker=user),
         "max_size": filesizeformat(settings.MIZAN_VAULT_MAX_FILE_BYTES),
     }
-    return _private(render(request, "workers/documents.html", context, status=status))
+    return private(render(request, "workers/documents.html", context, status=status))
 
 
 @worker_only
@@ -125,7 +105,7 @@ def document_download(request: HttpRequest, document_id: UUID) -> HttpResponse:
     response = HttpResponse(content.data, content_type=content.content_type)
     response["Content-Disposition"] = content_disposition_header(True, content.name) or "attachment"
     response["Cache-Control"] = "no-store"
-    return _private(response)
+    return private(response)
 
 
 @worker_only
@@ -139,4 +119,4 @@ def document_delete(request: HttpRequest, document_id: UUID) -> HttpResponse:
         services.identity_document_delete(actor=user, worker=user, document_id=document_id)
         messages.success(request, _("The document is deleted."))
         return redirect("workers:documents")
-    return _private(render(request, "workers/document_delete.html", {"document": found[0]}))
+    return private(render(request, "workers/document_delete.html", {"document": found[0]}))

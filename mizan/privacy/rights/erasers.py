@@ -12,26 +12,11 @@ from mizan.privacy import vault
 from mizan.privacy.rights.models import CorrectionRequest, Restriction
 from mizan.privacy.rights.registry import Restore, register_eraser
 from mizan.privacy.vault.errors import VaultError
-from mizan.workers.catalogue import DETAILS
+from mizan.workers.catalogue import CATEGORY_OF, DETAILS
 from mizan.workers.models import IdentityDocument, PersonalDetails
 from mizan.workers.services import DOCUMENT_CONTEXT
 
 logger = logging.getLogger(__name__)
-
-# Which data category each personal detail belongs to (mizan.privacy.consent.purposes.CATEGORIES).
-# A detail missing here is never kept by a hold: erasure fails towards erasing.
-DETAIL_CATEGORIES = {
-    "full_name": "identity",
-    "passport_number": "identity",
-    "national_id_number": "identity",
-    "date_of_birth": "date_of_birth",
-    "contact_email": "contact",
-    "second_phone": "contact",
-    "home_address": "contact",
-    "emergency_contact": "contact",
-    "bank_name": "bank",
-    "bank_account_number": "bank",
-}
 
 
 def erase_personal_details(*, worker: User, keep: frozenset[str]) -> Restore | None:
@@ -40,7 +25,8 @@ def erase_personal_details(*, worker: User, keep: frozenset[str]) -> Restore | N
         return None
     kept: dict[str, object] = {}
     for detail in DETAILS:
-        if DETAIL_CATEGORIES.get(detail.name) not in keep:
+        # A detail without a category is never kept by a hold: erasure fails towards erasing.
+        if CATEGORY_OF.get(detail.name) not in keep:
             continue
         try:
             value = getattr(details, detail.name)

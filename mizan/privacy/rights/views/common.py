@@ -9,7 +9,6 @@ from typing import Any, cast
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers
 
 from mizan.accounts.models import User
 from mizan.accounts.permissions import can
@@ -17,19 +16,6 @@ from mizan.api.problems import formatted
 from mizan.common.errors import DomainError
 
 View = Callable[..., HttpResponse]
-
-
-def worker_only(view: View) -> View:
-    """Signed in (else to sign-in) and a worker (else 403): these pages are about the worker's own data."""
-
-    @functools.wraps(view)
-    @login_required
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not cast(User, request.user).is_worker:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def staff_only(action: str) -> Callable[[View], View]:
@@ -46,11 +32,6 @@ def staff_only(action: str) -> Callable[[View], View]:
         return wrapper
 
     return decorator
-
-
-def private(response: HttpResponse) -> HttpResponse:
-    add_never_cache_headers(response)  # personal data: no copies in shared or browser caches
-    return response
 
 
 def error_text(error: DomainError) -> str:

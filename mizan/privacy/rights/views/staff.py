@@ -12,12 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mizan.accounts.decorators import private
 from mizan.accounts.models import User
 from mizan.common.errors import DomainError, NotFound
 from mizan.privacy.rights import categories, selectors, services
 from mizan.privacy.rights.forms import CloseCorrectionForm, PlaceHoldForm, StaffEraseForm
 from mizan.privacy.rights.permissions import ERASE_FOR_WORKER, HANDLE_REQUESTS, MANAGE_HOLDS
-from mizan.privacy.rights.views.common import error_text, private, staff_only
+from mizan.privacy.rights.views.common import error_text, staff_only
 
 ITEMS_SHOWN = 100
 

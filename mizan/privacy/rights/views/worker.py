@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mizan.accounts.decorators import private, worker_only
 from mizan.accounts.models import User
 from mizan.accounts.views.common import DEVICE_COOKIE
 from mizan.common import formatting
@@ -25,7 +26,7 @@ from mizan.privacy.rights import selectors, services
 from mizan.privacy.rights.export import export_for, export_json
 from mizan.privacy.rights.forms import CorrectionForm, EraseForm, RestrictionForm
 from mizan.privacy.rights.models import CorrectionStatus, RestrictionKind
-from mizan.privacy.rights.views.common import error_text, private, worker_only
+from mizan.privacy.rights.views.common import error_text
 from mizan.privacy.rights.wording import hold_sentence, retention_sentences
 from mizan.workers.catalogue import BY_NAME
 
