@@ -11,6 +11,7 @@ from mizan.accounts import services as account_services
 from mizan.accounts.models import Organisation, User
 from mizan.demo import data
 from mizan.demo.compliance import demo_compliance_load
+from mizan.demo.privacy import demo_privacy_load
 
 
 @dataclass
@@ -65,6 +66,8 @@ def demo_load() -> DemoResult:
         )
         created += int(was_created)
         workers.append((worker.phone, worker.corridor))
+    first_worker = User.objects.get(phone=data.WORKERS[0].phone)
+    created += demo_privacy_load(organisations=organisations, worker=first_worker)
     return DemoResult(created=created, staff=staff, workers=workers)
 
 

@@ -35,3 +35,14 @@ def test_demo_refuses_production(settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError):
         call_command("demo")
+
+
+def test_the_demo_worker_sees_one_allowed_and_one_refused_look_at_their_data():
+    from mizan.demo import data
+    from mizan.privacy.consent.models import AccessRecord
+
+    call_command("demo", "--quiet-sign-ins")
+    call_command("demo", "--quiet-sign-ins")
+    worker = User.objects.get(phone=data.WORKERS[0].phone)
+    outcomes = sorted(AccessRecord.objects.filter(worker=worker).values_list("outcome", flat=True))
+    assert outcomes == ["granted", "refused"]
