@@ -26,8 +26,8 @@ class Command(BaseCommand):
         self.stdout.write("in the server log (development message gateway):")
         for phone, corridor in result.workers:
             self.stdout.write(f"  {phone:<16} {corridor}")
-        self.stdout.write("The first has synthetic personal details, consents, and one allowed and one refused")
-        self.stdout.write("look at their data: see /privacy/who-saw-my-data/ and /my-data/.")
+        self.stdout.write("The first has synthetic personal details, consents, and one allowed and one")
+        self.stdout.write("refused look at their data: see /privacy/who-saw-my-data/ and /my-data/.")
         self.stdout.write(
             f"\nOrganisation staff sign in at /accounts/staff/sign-in/ with password {data.DEMO_PASSWORD!r};"
         )
