@@ -112,7 +112,7 @@ test-browser: install messages
 	MIZAN_ENV=test DATABASE_URL=sqlite:///:memory: $(BIN)/pytest tests/browser -m browser $(PYTEST_ARGS)
 
 bench: install
-	@shopt -s nullglob; files=(bench/*.py); \
+	@shopt -s nullglob; files=(bench/[!_]*.py); \
 	if [ $${#files[@]} -eq 0 ]; then echo "No benchmarks in bench/."; exit 0; fi; \
 	for f in "$${files[@]}"; do echo "== $$f"; MIZAN_ENV=test $(PY) "$$f"; done
 

@@ -8,14 +8,13 @@ Targets (median): one read <= 5 ms; a shortlist of 50 <= 25 ms. Exit 1 when a ta
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(PROJECT_DIR))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("MIZAN_ENV", "test")
@@ -23,6 +22,7 @@ if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='mizan-bench-')}/consent.sqlite3"
 
 import django  # noqa: E402
+from _timing import median_ms  # noqa: E402
 
 django.setup()
 
@@ -36,15 +36,6 @@ from mizan.privacy.consent.services import consent_give  # noqa: E402
 
 ONE_TARGET_MS = 5.0
 FIFTY_TARGET_MS = 25.0
-
-
-def median_ms(run: Callable[[], object], times: int) -> float:
-    samples = []
-    for _ in range(times):
-        started = time.perf_counter()
-        run()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> int:

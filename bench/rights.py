@@ -11,15 +11,14 @@ purging 10,000 expired access records and 1,000 consents <= 5 s. Exit 1 when a t
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(PROJECT_DIR))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("MIZAN_ENV", "test")
@@ -29,6 +28,7 @@ if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     os.environ["DATABASE_URL"] = f"sqlite:///{_TMP}/rights.sqlite3"
 
 import django  # noqa: E402
+from _timing import median_ms  # noqa: E402
 
 django.setup()
 
@@ -50,15 +50,6 @@ CHECK_TARGET_MS = 2.0
 EXPORT_TARGET_MS = 150.0
 ERASE_TARGET_MS = 250.0
 PURGE_TARGET_S = 5.0
-
-
-def median_ms(run: Callable[[], object], times: int) -> float:
-    samples = []
-    for _ in range(times):
-        started = time.perf_counter()
-        run()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
 
 
 def worker_with_data(number: int) -> User:

@@ -9,7 +9,6 @@ SQLite in a temporary file.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -17,12 +16,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("MIZAN_ENV", "test")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
 
 import django
+from _timing import median_ms
 
 django.setup()
 
@@ -57,15 +58,6 @@ def per_second(count: int, action: Callable[[], object]) -> float:
     for _ in range(count):
         action()
     return count / (time.perf_counter() - start)
-
-
-def median_ms(count: int, action: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(count):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
 
 
 def main() -> int:
@@ -109,9 +101,9 @@ def main() -> int:
         read_clear()
 
     read_clear()  # warm the key cache
-    baseline = median_ms(READS, read_raw)
-    warm = median_ms(READS, read_clear)
-    cold_read = median_ms(READS, read_clear_cold)
+    baseline = median_ms(read_raw, READS)
+    warm = median_ms(read_clear, READS)
+    cold_read = median_ms(read_clear_cold, READS)
     print(f"{'profile read, no decryption (median)':<58}{baseline:>13.3f} ms")
     print(f"{'profile read, 10 fields decrypted, key cached (median)':<58}{warm:>13.3f} ms")
     print(f"{'profile read, 10 fields decrypted, key unwrapped (median)':<58}{cold_read:>13.3f} ms")
