@@ -18,6 +18,12 @@ ROUTERS: list[tuple[str, str]] = [
     ("/ledger", "mizan.privacy.ledger.api.router"),
     ("/me/details", "mizan.workers.api.router"),
     ("/compliance", "mizan.compliance.api.router"),
+    ("/taxonomy", "mizan.taxonomy.api.router"),
+    ("/recruiters", "mizan.registry.api.router"),
+    ("/vacancies", "mizan.vacancies.api.router"),
+    ("/me/profile", "mizan.profiles.api.router"),
+    ("/matching", "mizan.matching.api.router"),
+    ("/wages", "mizan.wages.api.router"),
 ]
 
 api = create_api(

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.accounts.models import Membership, Organisation, User
 from mizan.common.errors import DomainError, PermissionDenied
-from mizan.compliance import selectors
+from mizan.compliance import hooks, selectors
 from mizan.compliance.drafting import CitationInput, draft_minimum_wage
 from mizan.compliance.engine import parse_pack_text
 from mizan.compliance.models import ReviewAlert, RulePackVersion
@@ -158,6 +158,8 @@ def proposal_approve(*, actor: User, proposal: RulePackVersion) -> RulePackVersi
     ReviewAlert.objects.filter(pack_id=proposal.pack_id, resolved_at__isnull=True).update(
         resolved_at=proposal.decided_at
     )
+    pack_id, version = proposal.pack_id, proposal.version
+    transaction.on_commit(lambda: hooks.published(pack_id, version))
     return proposal
 
 

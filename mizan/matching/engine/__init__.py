@@ -1,0 +1,1 @@
+"""Pure engine: no Django import (checked by import-linter)."""

@@ -1,0 +1,1 @@
+"""A worker's job profile: kinds of work, skills, experience, languages, certificates, preferences."""

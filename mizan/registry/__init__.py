@@ -1,0 +1,1 @@
+"""Recruitment agencies and employers: licences, certifications, sanctions; 'check a recruiter'."""

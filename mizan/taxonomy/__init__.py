@@ -1,0 +1,1 @@
+"""Occupations and skills: ISCO-08 groups, ESCO occupations and skills, titles in workers' languages."""

@@ -1,0 +1,7 @@
+"""Occupations and skills: the JSON API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["Occupations and skills"])

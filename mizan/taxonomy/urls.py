@@ -1,0 +1,5 @@
+from django.urls import URLPattern, URLResolver
+
+app_name = "taxonomy"
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,1 @@
+"""Time-keeping, the pay calculator, savings planner and evidence of hours and pay."""

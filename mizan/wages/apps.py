@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WagesConfig(AppConfig):
+    name = "mizan.wages"
+    label = "wages"
