@@ -43,6 +43,8 @@ ORGANISATIONS: tuple[DemoOrganisation, ...] = (
     DemoOrganisation("padma", "Padma Overseas Services (demo)", "agency", "BD", "BD→SA construction"),
     DemoOrganisation("nusantara", "Nusantara Karya Mandiri (demo)", "agency", "ID", "ID→MY manufacturing"),
     DemoOrganisation("lanka", "Lanka Gulf Careers (demo)", "agency", "LK", "LK→AE domestic work"),
+    # Sanctioned in the demo registry: shows that a suspended agency cannot publish jobs.
+    DemoOrganisation("delta", "Delta Manpower Bureau (demo)", "agency", "BD", "BD→SA construction"),
     DemoOrganisation("doha", "Doha Build Contracting (demo)", "employer", "QA", "NP→QA construction"),
     DemoOrganisation("kowloon", "Kowloon Family Household (demo)", "employer", "HK", "PH→HK domestic work"),
     DemoOrganisation(
@@ -65,6 +67,7 @@ ORGANISATIONS: tuple[DemoOrganisation, ...] = (
 STAFF: tuple[DemoStaff, ...] = (
     DemoStaff("agency", "Asha (demo recruiter)", "himalaya", "admin"),
     DemoStaff("agency.ph", "Maria (demo recruiter)", "luzon", "recruiter"),
+    DemoStaff("agency.bd", "Rahim (demo recruiter, suspended agency)", "delta", "admin"),
     DemoStaff("employer", "Khalid (demo hiring manager)", "doha", "hiring_manager"),
     DemoStaff("inspector", "Noor (demo inspector)", "ministry_qa", "inspector"),
     DemoStaff("officer", "Bikash (demo licensing officer)", "ministry_np", "officer"),
