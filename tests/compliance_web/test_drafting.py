@@ -36,8 +36,8 @@ def draft(pack_id: str, version: str, rule_id: str) -> tuple[str, str]:
     ("pack_id", "version", "rule_id"),
     [
         ("HK-domestic_work", "2025.09", "HK.FDH.MAW.2025"),  # flow-style parameters
-        ("QA", "2021.03", "QA.MW.2020-17"),  # block parameters, a rule-level start date
-        ("MY", "2025.02", "MY.MWO2024"),  # anchored parameters and citation shared with another rule
+        ("QA", "2026.11", "QA.MW.2020-17"),  # block parameters, a rule-level start date
+        ("MY", "2026.11", "MY.MWO2024"),  # anchored parameters and citation shared with another rule
     ],
 )
 def test_a_draft_changes_only_what_the_form_says_and_passes_every_check(
