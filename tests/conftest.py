@@ -26,6 +26,8 @@ from mizan.accounts.models import User  # noqa: E402
 from tests.personas import Personas  # noqa: E402
 from tests.roles import client_for  # noqa: E402
 
+pytest_plugins = ["tests.taxonomy_fixtures"]
+
 _TEMP_DIRS: list[str] = []
 
 

@@ -24,6 +24,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/me/profile", "mizan.profiles.api.router"),
     ("/matching", "mizan.matching.api.router"),
     ("/wages", "mizan.wages.api.router"),
+    ("/wages", "mizan.wages.api_statement.router"),
 ]
 
 api = create_api(

@@ -48,6 +48,8 @@ class Occupation(models.Model):
     description = models.TextField(blank=True)
     # One of the occupations migrant workers commonly do: its title is translated into every language.
     is_common = models.BooleanField(default=False)
+    # For common occupations, the heading they are browsed under (a key of source.GROUPS).
+    common_group = models.CharField(max_length=20, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -114,3 +116,23 @@ class OccupationTitle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language}: {self.title}"
+
+
+class TaxonomyImport(models.Model):
+    """One run of ``mizan taxonomy import``: what it read and what it changed. The latest run also tells
+    the search index (kept in memory by each process) when to rebuild."""
+
+    imported_at = models.DateTimeField(auto_now_add=True)
+    only_common = models.BooleanField(default=False)
+    source = models.CharField(max_length=300)  # the folder and md5 sums of the files read
+    added = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    removed = models.PositiveIntegerField(default=0)
+    dropped_relations = models.PositiveIntegerField(default=0)
+    seconds = models.FloatField(default=0)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.imported_at:%Y-%m-%d %H:%M} {self.source}"
