@@ -1,0 +1,1 @@
+"""The job profile pages (worker) and the certificate confirmation pages (issuing organisations)."""
