@@ -69,6 +69,7 @@ makemessages: install
 run: install messages
 	$(BIN)/mizan migrate --noinput
 	$(BIN)/mizan collectstatic --noinput --verbosity 0
+	$(BIN)/mizan taxonomy import
 	$(BIN)/mizan demo
 	exec $(BIN)/gunicorn config.wsgi:application --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 

@@ -98,19 +98,19 @@ def test_the_document_matches_its_published_schema(two_workers: tuple[User, User
 
 
 @pytest.fixture
-def wages_section() -> Iterator[None]:
-    registry.register_exporter("wages", lambda worker: {"pay_periods": [{"worker": str(worker.id)}]})
-    registry.register_ledger_subjects("wages", lambda worker: [f"payslip:{worker.id}"])
+def example_section() -> Iterator[None]:
+    registry.register_exporter("example", lambda worker: {"pay_periods": [{"worker": str(worker.id)}]})
+    registry.register_ledger_subjects("example", lambda worker: [f"payslip:{worker.id}"])
     yield
-    registry.unregister("wages")
+    registry.unregister("example")
 
 
 def test_later_apps_add_their_section_through_the_registry(
-    two_workers: tuple[User, User], wages_section: None
+    two_workers: tuple[User, User], example_section: None
 ) -> None:
     worker, _other = two_workers
     document = export_json(export_for(actor=worker, worker=worker))
-    assert document["sections"] == {"wages": {"pay_periods": [{"worker": str(worker.id)}]}}
+    assert document["sections"]["example"] == {"pay_periods": [{"worker": str(worker.id)}]}
 
 
 def test_a_name_is_registered_once() -> None:
