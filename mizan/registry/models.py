@@ -6,6 +6,8 @@ Whether an organisation may recruit on a date is decided in one place: ``selecto
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -42,6 +44,12 @@ class Licence(BaseModel):
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE)
     status_reason = models.TextField(_("reason"), blank=True)
+    # The holder's registered office as the authority publishes it (an organisation's, not a person's).
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    # The sanction that put the licence in its present status, so lifting it can restore the licence.
+    status_sanction = models.ForeignKey(
+        "registry.Sanction", on_delete=models.PROTECT, related_name="licences_affected", null=True, blank=True
+    )
 
     class Meta:
         ordering = ["country", "number"]
@@ -60,6 +68,33 @@ class Licence(BaseModel):
     def __str__(self) -> str:
         return f"{self.country} {self.number}"
 
+    def status_on(self, on: dt.date) -> str:
+        """The status on a date: a suspension by a sanction that has ended no longer counts (the stored
+        status is changed only by services, not by the calendar). Load ``status_sanction`` with it."""
+        sanction = self.status_sanction if self.status_sanction_id else None
+        if (
+            self.status == self.Status.SUSPENDED
+            and sanction is not None
+            and sanction.ends_on is not None
+            and sanction.ends_on < on
+        ):
+            return self.Status.ACTIVE
+        return self.status
+
+    def in_force_on(self, on: dt.date) -> bool:
+        return (
+            self.status_on(on) == self.Status.ACTIVE
+            and self.valid_from <= on
+            and (self.valid_to is None or self.valid_to >= on)
+        )
+
+
+def active_on(on: dt.date) -> Q:
+    """Licences whose status on ``on`` is active (see Licence.status_on), as a query."""
+    return Q(status=Licence.Status.ACTIVE) | Q(
+        status=Licence.Status.SUSPENDED, status_sanction__ends_on__lt=on
+    )
+
 
 class Certification(BaseModel):
     """The result of an audit against a standard (e.g. IRIS, or a national scheme) by an auditor."""
@@ -75,6 +110,8 @@ class Certification(BaseModel):
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid until"))
     is_withdrawn = models.BooleanField(default=False)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)  # public, like the certification itself
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -100,14 +137,25 @@ class Sanction(BaseModel):
         "accounts.Organisation", on_delete=models.PROTECT, related_name="sanctions"
     )
     kind = models.CharField(_("kind of sanction"), max_length=12, choices=Kind.choices)
+    # Null for a sanction copied from a government list by the platform (the authority is named only).
     authority = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="sanctions_imposed"
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="sanctions_imposed",
+        null=True,
+        blank=True,
     )
+    authority_name = models.CharField(_("authority"), max_length=200)
+    # The jurisdiction: a suspension or revocation acts on the organisation's licences of this country.
+    country = models.CharField(_("country"), max_length=2)
     reason = models.TextField(_("reason"))  # public: it is shown on the recruiter's record
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)  # none: until lifted
     lifted_at = models.DateTimeField(null=True, blank=True)
     lifted_reason = models.TextField(blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-starts_on"]
