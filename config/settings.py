@@ -207,6 +207,8 @@ MIZAN_RETENTION_DAYS: dict[str, int] = {
         ("inactive_accounts", 1095, 180),
         ("correction_requests", 365, 30),
         ("legal_holds", 365, 30),
+        # records other apps purge: rankings served are kept for audit (EU AI Act arts 12, 19: ≥ 6 months)
+        ("ranking_logs", 365, 183),
         # purposes (mizan.privacy.consent.purposes, ``retention``): for the apps that hold such data
         ("account", 0, 0),
         ("job_matching", 0, 0),

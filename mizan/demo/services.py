@@ -11,7 +11,13 @@ from mizan.accounts import services as account_services
 from mizan.accounts.models import Organisation, User
 from mizan.demo import data
 from mizan.demo.compliance import demo_compliance_load
+from mizan.demo.matching import demo_matching_load
 from mizan.demo.privacy import demo_privacy_load
+from mizan.demo.profiles import demo_profiles_load
+from mizan.demo.registry import demo_registry_load
+from mizan.demo.taxonomy import demo_taxonomy_load
+from mizan.demo.vacancies import demo_vacancies_load
+from mizan.demo.wages import demo_wages_load
 
 
 @dataclass
@@ -22,7 +28,9 @@ class DemoResult:
 
 
 @transaction.atomic
-def demo_load() -> DemoResult:
+def demo_load(*, with_apps: bool = True) -> DemoResult:
+    """``with_apps=False`` loads only the base (organisations, staff, workers, compliance, privacy), for
+    tests of one app's loader."""
     created = 0
     organisations: dict[str, Organisation] = {}
     for index, spec in enumerate(data.ORGANISATIONS, start=1):
@@ -68,6 +76,20 @@ def demo_load() -> DemoResult:
         workers.append((worker.phone, worker.corridor))
     first_worker = User.objects.get(phone=data.WORKERS[0].phone)
     created += demo_privacy_load(organisations=organisations, worker=first_worker)
+    # Order matters: jobs need occupations and licences; profiles, hours and matching need workers and jobs.
+    for load in (
+        ()
+        if not with_apps
+        else (
+            demo_taxonomy_load,
+            demo_registry_load,
+            demo_vacancies_load,
+            demo_profiles_load,
+            demo_wages_load,
+            demo_matching_load,
+        )
+    ):
+        created += load(organisations=organisations)
     return DemoResult(created=created, staff=staff, workers=workers)
 
 

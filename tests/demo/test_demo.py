@@ -44,5 +44,7 @@ def test_the_demo_worker_sees_one_allowed_and_one_refused_look_at_their_data():
     call_command("demo", "--quiet-sign-ins")
     call_command("demo", "--quiet-sign-ins")
     worker = User.objects.get(phone=data.WORKERS[0].phone)
-    outcomes = sorted(AccessRecord.objects.filter(worker=worker).values_list("outcome", flat=True))
-    assert outcomes == ["granted", "refused"]
+    outcomes = list(AccessRecord.objects.filter(worker=worker).values_list("outcome", flat=True))
+    # The privacy demo's allowed and refused looks, plus the shortlists that read the blind profile.
+    assert outcomes.count("refused") == 1
+    assert "granted" in outcomes

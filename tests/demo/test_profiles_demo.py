@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 
 from mizan.accounts.models import Organisation, User
 from mizan.demo import data
 from mizan.demo.profiles import SYNTHETIC_COUNT, demo_profiles_load
+from mizan.demo.services import demo_load
 from mizan.demo.taxonomy import demo_taxonomy_load
 from mizan.profiles.models import Certificate, Profile, ProfileOccupation
 from mizan.profiles.selectors import matching_records
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def organisations(settings: Any, tmp_path: Path) -> dict[str, Organisation]:
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    call_command("demo", "--quiet-sign-ins")  # the base demo: organisations, staff, the six workers
+    demo_load(with_apps=False)  # the base demo: organisations, staff, the six workers
     by_name = {organisation.name: organisation for organisation in Organisation.objects.all()}
     return {spec.key: by_name[spec.name] for spec in data.ORGANISATIONS}
 
