@@ -115,7 +115,9 @@ test-browser: install messages
 bench: install
 	@shopt -s nullglob; files=(bench/[!_]*.py); \
 	if [ $${#files[@]} -eq 0 ]; then echo "No benchmarks in bench/."; exit 0; fi; \
-	for f in "$${files[@]}"; do echo "== $$f"; MIZAN_ENV=test $(PY) "$$f"; done
+	failed=""; for f in "$${files[@]}"; do echo "== $$f"; \
+		MIZAN_ENV=test $(PY) "$$f" || failed="$$failed $$f"; done; \
+	if [ -n "$$failed" ]; then echo "Targets missed in:$$failed"; exit 1; fi
 
 clean:
 	rm -rf .mypy_cache .ruff_cache .pytest_cache test-artifacts build *.egg-info

@@ -137,6 +137,8 @@ def test_an_incremental_refresh_equals_a_full_rebuild(common_taxonomy, django_ca
 
     refreshed = _served(worker_index(), query)
     fresh = WorkerIndex()
+    # The query numbers skills with the process-wide vocabulary, which outlives earlier tests: share it.
+    fresh.vocabulary = worker_index().vocabulary
     fresh.rebuild()
     assert refreshed == _served(fresh, query)
     assert refreshed[0][0] == workers[0].pk
