@@ -38,7 +38,7 @@ import numpy as np  # noqa: E402
 from mizan.matching.engine import IndexBuilder, MatchIndex, VacancyQuery  # noqa: E402
 from mizan.matching.engine.synthetic import Generator, taxonomy  # noqa: E402
 
-ESCO_FOLDERS = [ROOT / "taxonomy" / "esco-v1.1.1", Path("/work/shared/taxonomy/esco-v1.1.1")]
+ESCO_FOLDERS = [ROOT / "taxonomy" / "esco-v1.1.1"]
 TARGET_P50_MS, TARGET_P95_MS = 20.0, 50.0
 TARGET_SQL_SPEEDUP, TARGET_FLOOR_RATIO = 50.0, 3.0
 TARGET_MB_PER_MILLION, TARGET_BATCH_S = 1000.0, 300.0

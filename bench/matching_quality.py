@@ -39,7 +39,7 @@ import numpy as np  # noqa: E402
 from mizan.matching.engine import OccupationClaim, ProfileRecord, VacancyIndex, VacancyQuery  # noqa: E402
 from mizan.matching.engine.synthetic import Generator, Occupation, taxonomy  # noqa: E402
 
-ESCO_FOLDERS = [ROOT / "taxonomy" / "esco-v1.1.1", Path("/work/shared/taxonomy/esco-v1.1.1")]
+ESCO_FOLDERS = [ROOT / "taxonomy" / "esco-v1.1.1"]
 TARGET_RECALL = 0.80
 START = dt.date(2027, 6, 1)
 MAJOR_GROUPS = {
