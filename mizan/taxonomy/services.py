@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -143,7 +143,21 @@ def taxonomy_import(
             dropped_relations=result.dropped_relations,
             seconds=round(result.seconds, 3),
         )
+        _analyse()
     return result
+
+
+def _analyse() -> None:
+    """Refresh the planner's statistics after a bulk load: until autovacuum does it, PostgreSQL plans the
+    occupation-skill joins for empty tables and each lookup takes seconds instead of milliseconds."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(
+        connection.ops.quote_name(model._meta.db_table)
+        for model in (IscoGroup, Occupation, Skill, OccupationSkill, OccupationTitle)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
 
 
 def _silent(stage: str, done: int, total: int) -> None:
